@@ -1,0 +1,11 @@
+"""Django app configuration for the blog."""
+
+from django.apps import AppConfig
+
+
+class BlogConfig(AppConfig):
+    """Posts, the post index, errata, content blocks, feeds and demo content."""
+
+    name = "blog"
+    verbose_name = "Blog"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,11 @@
+"""Django app configuration for the simulations package."""
+
+from django.apps import AppConfig
+
+
+class SimulationsConfig(AppConfig):
+    """The solver plugin system, simulation runs and their cached figures."""
+
+    name = "simulations"
+    verbose_name = "Simulations"
+    default_auto_field = "django.db.models.BigAutoField"

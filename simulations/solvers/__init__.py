@@ -1,0 +1,3 @@
+"""Built-in solvers. Each entry maps a stable solver name to 'module:Class' (imported lazily)."""
+
+BUILTIN_SOLVERS: dict[str, str] = {}
