@@ -1,3 +1,5 @@
 """Built-in solvers. Each entry maps a stable solver name to 'module:Class' (imported lazily)."""
 
-BUILTIN_SOLVERS: dict[str, str] = {}
+BUILTIN_SOLVERS: dict[str, str] = {
+    "perceptron-replica": "simulations.solvers.perceptron_replica:PerceptronReplica",
+}
