@@ -2,4 +2,5 @@
 
 BUILTIN_SOLVERS: dict[str, str] = {
     "perceptron-replica": "simulations.solvers.perceptron_replica:PerceptronReplica",
+    "rem-complexity": "simulations.solvers.rem_complexity:REMComplexity",
 }
