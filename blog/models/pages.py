@@ -55,7 +55,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["blog.PostPage", "blog.ErrataPage"]
+    subpage_types = ["blog.PostPage", "blog.ErrataPage", "timeline.TimelinePage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

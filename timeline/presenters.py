@@ -1,0 +1,2 @@
+def timeline_context(page, request):
+    return {}
