@@ -107,7 +107,7 @@ def gaussian_nodes(
     u_right = np.log1p((Z_MAX - z_kink) / width)
     u_left = np.log1p((Z_MAX + z_kink) / width)
     # Filled in place: this function is the hot loop of the phase diagram.
-    t = np.empty(z_kink.shape[:-1] + (2 * n,))
+    t = np.empty((*z_kink.shape[:-1], 2 * n))
     np.multiply(u_right, u, out=t[..., :n])
     np.multiply(u_left, u, out=t[..., n:])
     np.expm1(t, out=t)
@@ -431,12 +431,12 @@ def phase_diagram(n_T: int, n_J0: int, h: float = 0.0, T_range: tuple[float, flo
     }
 
 
-def at_temperature(h: ArrayLike, J0: ArrayLike = 0.0, J: ArrayLike = 1.0, T_low: float = 0.02, steps: int = 48) -> Array:
+def at_temperature(h: ArrayLike, J0: ArrayLike = 0.0, J: ArrayLike = 1.0, T_low: float = 0.02, steps: int = 60) -> Array:
     """The de Almeida–Thouless temperature T_AT(h) below which RS is unstable, vectorised in h.
 
-    Bisection in T on the sign of the AT eigenvalue, which grows with T at fixed field; each
-    trial solves the RS equations. NaN where T_AT < ``T_low``. ``steps`` = 48 halves the
-    initial bracket (width of order J) to below 1e-13.
+    Regula falsi with the Illinois modification (superlinear, and it keeps a bracket) on the
+    sign of the AT eigenvalue, which grows with T at fixed field; each trial solves the RS
+    equations. Stops when the bracket is below 1e-12 J; NaN where T_AT < ``T_low``.
 
     Returns
     -------
@@ -444,18 +444,40 @@ def at_temperature(h: ArrayLike, J0: ArrayLike = 0.0, J: ArrayLike = 1.0, T_low:
         T_AT in the units of ``J``.
     """
     h, J0, J = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (h, J0, J)))
-    # Above T = J + |J0| + |h| the paramagnetic-like solution has q small and lambda > 0.
+    # Above T = J + J0 + |h| (+ margin) the solution is paramagnet-like with lambda > 0.
     lo = np.full(h.shape, T_low) * J
-    hi = (1.0 + np.abs(J0) / J + np.abs(h) / J + 0.5) * J
-    lam_lo = _at_at(lo, J0, h, J)
+    hi = (1.5 + np.abs(J0) / J + np.abs(h) / J) * J
+    f_lo = _at_at(lo, J0, h, J)
+    f_hi = _at_at(hi, J0, h, J)
+    found = (f_lo < 0) & (f_hi > 0)
+    # At h = 0 and J0 <= J the instability is the paramagnet's, at exactly T = J, where the
+    # RS equations bifurcate and converge slowly: take it analytically.
+    exact = (h == 0) & (J0 <= J)
+    lo = np.where(exact, J, lo)
+    hi = np.where(exact, J, hi)
+    side = np.zeros(h.shape)
     for _ in range(steps):
-        mid = 0.5 * (lo + hi)
-        unstable = _at_at(mid, J0, h, J) < 0
-        lo = np.where(unstable, mid, lo)
-        hi = np.where(unstable, hi, mid)
-    return np.where(lam_lo < 0, 0.5 * (lo + hi), np.nan)
+        todo = found & (hi - lo >= 1e-12 * J)
+        if not todo.any():
+            break
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mid = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+        mid = np.where(np.isfinite(mid) & (mid > lo) & (mid < hi), mid, 0.5 * (lo + hi))
+        f_mid = np.zeros(h.shape)
+        f_mid[todo] = _at_at(mid[todo], J0[todo], h[todo], J[todo])
+        f_mid = np.where(todo, f_mid, np.where(f_lo < 0, -1.0, 1.0) * np.inf)
+        left = f_mid < 0
+        # Illinois: halve the value kept twice at one end so the other end also moves.
+        f_hi = np.where(left & (side == -1), 0.5 * f_hi, f_hi)
+        f_lo = np.where(~left & (side == 1), 0.5 * f_lo, f_lo)
+        lo, f_lo = np.where(left, mid, lo), np.where(left, f_mid, f_lo)
+        hi, f_hi = np.where(left, hi, mid), np.where(left, f_hi, f_mid)
+        side = np.where(left, -1, 1)
+    best = np.where(np.abs(f_lo) < np.abs(f_hi), lo, hi)
+    return np.where(exact, J, np.where(found, best, np.nan))
 
 
 def _at_at(T: Array, J0: Array, h: Array, J: Array) -> Array:
-    sol = solve_branches(T, J0, h, J)
-    return sol["at_eigenvalue"]
+    """AT eigenvalue on the ordered branch (the stable one wherever it exists, for h >= 0)."""
+    q, m, _ = solve_rs(T, J0, h, J)
+    return at_eigenvalue(T, J0, h, J, q, m)

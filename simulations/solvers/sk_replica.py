@@ -92,7 +92,7 @@ class SKReplica(Solver):
         for key in ("q", "m", "free_energy", "energy", "entropy", "at_eigenvalue"):
             series[key] = sweep[key]
         series["at_line_h"] = at_h
-        series["at_line_T"] = rs.at_temperature(at_h, J0, J, steps=40)
+        series["at_line_T"] = rs.at_temperature(at_h, J0, J)
         if params.mode == "phase_diagram":
             grid = rs.phase_diagram(params.n_T, params.n_J0, h / J, GRID_T, GRID_J0)
             T_grid, J0_grid = np.meshgrid(grid["T"], grid["J0"], indexing="ij")
