@@ -211,7 +211,8 @@ class TimelineEntryPage(Page):
     def _free_unique_id(self) -> str:
         """`<year>-<headline slug>`, suffixed with -2, -3, ... until no other entry has it."""
         year = self.start_date.year if isinstance(self.start_date, datetime.date) else 0
-        base = f"{year}-{slugify(self.title)}"[:72].strip("-") or f"entry-{year}"
+        words = self.title.replace("–", " ").replace("—", " ")
+        base = f"{year}-{slugify(words)}"[:72].strip("-") or f"entry-{year}"
         taken = set(
             TimelineEntryPage.objects.filter(unique_id__startswith=base).exclude(pk=self.pk).values_list("unique_id", flat=True)
         )
@@ -220,6 +221,9 @@ class TimelineEntryPage(Page):
             n += 1
             candidate = f"{base}-{n}"
         return candidate
+
+    def serve_preview(self, request, mode_name):
+        return Page.serve(self, request)
 
     def serve(self, request, *args, **kwargs):
         """An entry lives on its timeline: send readers to its anchor there."""

@@ -168,3 +168,11 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Timeline API (timeline/) ---------------------------------------------------------
+# Entries per response when no `limit` is given, and the largest `limit` accepted.
+TIMELINE_API_DEFAULT_LIMIT = env.int("TIMELINE_API_DEFAULT_LIMIT", default=500)
+TIMELINE_API_MAX_LIMIT = env.int("TIMELINE_API_MAX_LIMIT", default=1000)
+# Cache-Control max-age for clients and shared caches; how long serialised bodies are kept.
+TIMELINE_API_MAX_AGE = env.int("TIMELINE_API_MAX_AGE", default=60)
+TIMELINE_API_CACHE_SECONDS = env.int("TIMELINE_API_CACHE_SECONDS", default=3600)
