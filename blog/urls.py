@@ -10,4 +10,5 @@ urlpatterns = [
     path("feeds/rss/", PostsFeed(), name="feed-rss"),
     path("feeds/atom/", AtomPostsFeed(), name="feed-atom"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("healthz/", views.healthz, name="healthz"),
 ]

@@ -32,3 +32,15 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     """robots.txt pointing crawlers at the sitemap and away from the admin."""
     body = render_to_string("robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")})
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness and database check for load balancers and docker healthchecks."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    response = HttpResponse("ok", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response

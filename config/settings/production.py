@@ -29,7 +29,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views override this to SAMEORIGIN for the admin's preview panel.
+X_FRAME_OPTIONS = "DENY"
 
 CACHES = {
     "default": {
@@ -38,3 +39,5 @@ CACHES = {
         "KEY_PREFIX": "blog",
     }
 }
+# Container healthchecks talk plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
