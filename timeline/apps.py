@@ -21,12 +21,15 @@ def connect_signal_handlers() -> None:
     from wagtail.signals import page_published, page_unpublished
 
     from . import cache
-    from .models import TimelinePage
+    from .models import TimelineEntryPage, TimelinePage
 
     page_published.connect(cache.on_page_changed, dispatch_uid="timeline-cache-published")
     page_unpublished.connect(cache.on_page_changed, dispatch_uid="timeline-cache-unpublished")
     page_unpublished.connect(
         cache.on_timeline_unpublished, sender=TimelinePage, dispatch_uid="timeline-unpublish-entries"
+    )
+    page_published.connect(
+        cache.on_entry_published, sender=TimelineEntryPage, dispatch_uid="timeline-entry-needs-live-timeline"
     )
     for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
         signal.connect(cache.on_page_changed, sender=PageViewRestriction, dispatch_uid=f"timeline-cache-restriction-{name}")

@@ -41,3 +41,10 @@ def on_timeline_unpublished(sender, instance=None, **kwargs) -> None:
 
     for entry in TimelineEntryPage.objects.child_of(instance).live():
         entry.unpublish(set_expired=bool(getattr(instance, "expired", False)))
+
+
+def on_entry_published(sender, instance=None, **kwargs) -> None:
+    """An entry cannot be live under a timeline that is not: Wagtail's API v2 would show it."""
+    parent = instance.get_parent()
+    if parent is not None and not parent.live:
+        instance.unpublish()

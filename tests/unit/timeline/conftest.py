@@ -16,6 +16,16 @@ from tests.timeline_factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Cached API bodies must not carry over between tests (ids repeat after rollbacks)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def timeline(site_tree):
     """A published timeline `stat-mech` with groups `theory` and `models` and one era."""
@@ -37,6 +47,7 @@ def make_entry(timeline, *, title: str, date: datetime.date, precision: str = "y
     tags = fields.pop("tags", [])
     posts = fields.pop("related_posts", [])
     references = fields.pop("references", 0)
+    fields.setdefault("live", publish)
     entry = TimelineEntryPageFactory.build(title=title, start_date=date, start_precision=precision, **fields)
     timeline.add_child(instance=entry)
     for tag in tags:
