@@ -1,0 +1,29 @@
+"""The demo posts, in the seed listing's order (newest first), and the errata page."""
+
+from . import (
+    complexity,
+    dmft_formalism,
+    dmft_rnn,
+    perceptron,
+    phase_transition,
+    replica_sk,
+    representation_collapse,
+    sk_errata,
+    timeline_deep_learning,
+    timeline_statmech,
+)
+
+POSTS = [
+    representation_collapse.POST,
+    dmft_formalism.POST,
+    timeline_deep_learning.POST,
+    phase_transition.POST,
+    timeline_statmech.POST,
+    dmft_rnn.POST,
+    perceptron.POST,
+    complexity.POST,
+    replica_sk.POST,
+]
+ERRATA_PAGES = [sk_errata.ERRATA]
+
+__all__ = ["ERRATA_PAGES", "POSTS"]
