@@ -9,3 +9,8 @@ class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = "Blog"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signals import connect_signals
+
+        connect_signals()

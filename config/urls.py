@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/", include("timeline.api.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("simulations/", include("simulations.urls")),
     path("", include("blog.urls")),
 ]
 

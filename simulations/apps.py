@@ -9,3 +9,8 @@ class SimulationsConfig(AppConfig):
     name = "simulations"
     verbose_name = "Simulations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signals import connect_worker_signals
+
+        connect_worker_signals()

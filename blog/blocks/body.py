@@ -9,6 +9,7 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 
 from blog.document import DocumentIndex
+from simulations.blocks import SimulationBlock
 
 from .code import CodeBlock
 from .math import DerivationBlock, EquationBlock
@@ -28,6 +29,7 @@ class PostBodyBlock(blocks.StreamBlock):
     derivation = DerivationBlock()
     quote = QuoteBlock()
     footnote = FootnoteBlock()
+    simulation = SimulationBlock()
 
     def clean(self, value):
         value = super().clean(value)

@@ -126,6 +126,18 @@ class PostPage(ArticlePage):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
 
+    def ensure_simulations(self) -> list:
+        """Create and queue (after commit) every run this post's simulation blocks need."""
+        from simulations.blocks import simulation_requests
+        from simulations.runs import ensure_run
+
+        return [ensure_run(solver, params) for solver, params in simulation_requests(self.body)]
+
+    def serve_preview(self, request, mode_name):
+        # Previewing is an editor's action: it may queue the runs the draft needs.
+        self.ensure_simulations()
+        return super().serve_preview(request, mode_name)
+
     def authors(self):
         """The post's authors in byline order."""
         return [link.author for link in self.post_authors.select_related("author")]

@@ -123,6 +123,26 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Long, idempotent simulation tasks (see simulations/tasks.py): acknowledge late, take one
+# message at a time, and keep every hard time limit below the visibility timeout.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {"simulations.*": {"queue": "simulations"}}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Publishing happens inside web requests: fail fast when the broker is away (the run stays
+# queued and is sent again later) instead of holding the request.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+SIMULATION_TIME_LIMIT_FACTOR = env.float("SIMULATION_TIME_LIMIT_FACTOR", default=20.0)
+SIMULATION_TIME_LIMIT_MIN = env.int("SIMULATION_TIME_LIMIT_MIN", default=30)
+SIMULATION_TIME_LIMIT_MAX = env.int("SIMULATION_TIME_LIMIT_MAX", default=1800)
 
 WAGTAIL_SITE_NAME = "Statistical Mechanics of Neural Networks"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")

@@ -1,0 +1,9 @@
+"""URLs of the simulations app."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("runs/<str:key>/", views.run_status, name="simulation-run-status"),
+]
