@@ -118,11 +118,15 @@ SWEEP_THEORY_G = (1.02, 1.05, 1.1, 1.2, 1.3, 1.5, 1.75, 2.0, 2.5, 3.0)
 """Gains above 1 at which the figures show the DMFT Lyapunov exponent."""
 
 CURVE_G = (1.5, 2.0, 3.0)
-"""Gains whose autocorrelations the figure compares with simulation."""
+"""Gains whose autocorrelations the figure compares with simulation (all in SWEEP_SIM_G)."""
 
 SWEEP_NEURONS = 500
+SWEEP_NETWORKS = 2
 SWEEP_T_SIM = 100.0
 SWEEP_T_TRANSIENT = 50.0
+"""Each swept gain averages SWEEP_NETWORKS networks of min(n_neurons, SWEEP_NEURONS) units:
+single finite networks have slow collective fluctuations that make the tail of Delta(tau)
+differ from network to network (by about 0.3 at tau = 20 for N = 1000, g = 2)."""
 
 
 # --------------------------------------------------------------------------- theory
@@ -451,6 +455,11 @@ class RNNDMFTParams(SolverParams):
         json_schema_extra={"unit": "single-unit time constant"},
     )
     seed: int = Field(0, ge=0, le=2**32 - 1, description="Seed of couplings and initial state")
+    sweep: bool = Field(
+        False,
+        description="Also run the sweep over g behind the figures (DMFT curves and small simulated "
+        "networks, seconds) in solve and return its data; the figures run the same sweep either way",
+    )
 
 
 class RNNDMFT(Solver):
@@ -487,37 +496,55 @@ class RNNDMFT(Solver):
             "zero_mode_energy": theory.zero_mode_energy,
         }
         series = {"tau": theory.tau, "delta": theory.delta, "delta_sim": run.delta}
-        series.update(_sweeps(params))
+        if params.sweep:
+            series.update(sweep_over_g(params.tau_max, params.n_neurons, params.seed, params.g))
         return Result(quantities, series)
 
     def figures(self, result: Result) -> dict[str, Figure]:
         params = self.parse_params(result.params)
+        series = dict(result.series)
+        if "sim_g" not in series:
+            series.update(sweep_over_g(params.tau_max, params.n_neurons, params.seed, params.g))
+        full = Result(result.quantities, series, result.params)
         return {
-            "autocorrelation": _autocorrelation_figure(result, params),
-            "variance": _variance_figure(result, params),
-            "lyapunov": _lyapunov_figure(result, params),
+            "autocorrelation": _autocorrelation_figure(full, params),
+            "variance": _variance_figure(full, params),
+            "lyapunov": _lyapunov_figure(full, params),
         }
 
 
-def _sweeps(params: RNNDMFTParams) -> dict[str, np.ndarray]:
-    """Theory curves and small seeded simulations over g, for the figures."""
-    n = min(params.n_neurons, SWEEP_NEURONS)
-    sims = [
-        simulate_network(g, n, SWEEP_T_SIM, SWEEP_T_TRANSIENT, params.seed + 1 + k, params.tau_max)
-        for k, g in enumerate(SWEEP_SIM_G)
-    ]
-    theories = {g: solve_dmft(g, params.tau_max) for g in SWEEP_THEORY_G}
-    g_fine = np.linspace(0.0, max(3.2, params.g), 161)[1:]
+def sweep_over_g(tau_max: float, n_neurons: int, seed: int, g_max: float = 3.0) -> dict[str, np.ndarray]:
+    """DMFT curves and small seeded simulations over g, for the figures.
+
+    Network ``k`` of gain ``SWEEP_SIM_G[i]`` has seed ``seed + 1 + i * SWEEP_NETWORKS + k``;
+    simulated numbers are averages over the ``SWEEP_NETWORKS`` networks of each gain.
+    """
+    n = min(n_neurons, SWEEP_NEURONS)
+    gains = [g for g in SWEEP_SIM_G for _ in range(SWEEP_NETWORKS)]
+    seeds = [seed + 1 + k for k in range(len(gains))]
+    runs = simulate_networks(gains, seeds, n, SWEEP_T_SIM, SWEEP_T_TRANSIENT, tau_max)
+    grouped = [runs[i * SWEEP_NETWORKS : (i + 1) * SWEEP_NETWORKS] for i in range(len(SWEEP_SIM_G))]
+    theories = {g: solve_dmft(g, tau_max) for g in SWEEP_THEORY_G}
+    g_fine = np.linspace(0.0, max(3.2, g_max), 161)[1:]
+
+    def mean_delta(group: list[NetworkRun]) -> np.ndarray:
+        return np.mean([r.delta for r in group], axis=0)
+
+    def lyapunov_error(group: list[NetworkRun]) -> float:
+        values = [r.lyapunov_exponent for r in group]
+        within = math.sqrt(sum(r.lyapunov_error**2 for r in group)) / len(group)
+        return max(float(np.std(values, ddof=1) / math.sqrt(len(group))), within)
+
     return {
         "sweep_g": np.array(SWEEP_THEORY_G),
         "sweep_lyapunov": np.array([theories[g].lyapunov_exponent for g in SWEEP_THEORY_G]),
         "curve_g": np.array(CURVE_G),
         "curve_delta": np.column_stack([theories[g].delta for g in CURVE_G]),
-        "curve_delta_sim": np.column_stack([sims[SWEEP_SIM_G.index(g)].delta for g in CURVE_G]),
+        "curve_delta_sim": np.column_stack([mean_delta(grouped[SWEEP_SIM_G.index(g)]) for g in CURVE_G]),
         "sim_g": np.array(SWEEP_SIM_G),
-        "sim_delta0": np.array([s.delta0 for s in sims]),
-        "sim_lyapunov": np.array([s.lyapunov_exponent for s in sims]),
-        "sim_lyapunov_error": np.array([s.lyapunov_error for s in sims]),
+        "sim_delta0": np.array([np.mean([r.delta0 for r in group]) for group in grouped]),
+        "sim_lyapunov": np.array([np.mean([r.lyapunov_exponent for r in group]) for group in grouped]),
+        "sim_lyapunov_error": np.array([lyapunov_error(group) for group in grouped]),
         "g_fine": g_fine,
         "delta0_fine": np.array([delta0_theory(g) for g in g_fine]),
     }
