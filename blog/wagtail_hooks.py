@@ -1,5 +1,6 @@
 """Admin registration: authors and references as snippets."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -24,3 +25,17 @@ class ReferenceViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(ReferenceViewSet)
+
+
+@hooks.register("simulations_run_usage")
+def posts_using_run(key: str) -> list[tuple[str, str]]:
+    from blog.simulation_usage import posts_using
+
+    return posts_using(key)
+
+
+@hooks.register("simulations_referenced_keys")
+def run_keys_of_posts() -> set[str]:
+    from blog.simulation_usage import referenced_keys
+
+    return referenced_keys()

@@ -55,6 +55,17 @@ class SimulationRun(models.Model):
             return (self.finished_at - self.started_at).total_seconds()
         return None
 
+    @property
+    def short_key(self) -> str:
+        """The first twelve hex digits of the key, for listings."""
+        return self.key[:12]
+
+    @property
+    def duration_text(self) -> str:
+        """The duration for listings."""
+        return f"{self.duration:.2f} s" if self.duration is not None else "—"
+
     def figure(self, name: str) -> dict[str, Any] | None:
         """The stored files of one figure: {'svg', 'png', 'width', 'height'} storage names and size."""
         return self.files.get("figures", {}).get(name)
+
