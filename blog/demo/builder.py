@@ -131,3 +131,16 @@ class ErrataPageData:
     external_version: str
     external_url: str = ""
     errata: tuple[ErratumData, ...] = field(default_factory=tuple)
+
+
+def simulation(solver: str, *, caption: str, alt_text: str, show: tuple[str, ...] = (), **params: Any) -> Block:
+    """A simulation block running `solver` with `params` (defaults fill the rest)."""
+    return {
+        "type": "simulation",
+        "value": [
+            {
+                "type": solver.replace("-", "_"),
+                "value": {**params, "show_figures": list(show), "caption": _html(caption), "alt_text": alt_text},
+            }
+        ],
+    }

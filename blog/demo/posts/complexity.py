@@ -2,7 +2,16 @@
 
 from datetime import date
 
-from blog.demo.builder import PostData, callout, derivation, equation, footnote, heading, paragraph
+from blog.demo.builder import (
+    PostData,
+    callout,
+    derivation,
+    equation,
+    footnote,
+    heading,
+    paragraph,
+    simulation,
+)
 
 POST = PostData(
     slug="entropy-fluctuations-complexity",
@@ -56,6 +65,17 @@ POST = PostData(
             "free energies $F_\\alpha = N f_\\alpha$, the complexity $\\Sigma(f)$ is defined by "
             "$\\#\\{\\alpha : f_\\alpha \\approx f\\} = e^{N\\Sigma(f)}$. In the REM each "
             "configuration is its own state, and $\\Sigma(f)$ is \\eqref{rem-entropy}.",
+        ),
+        simulation(
+            "rem-complexity",
+            T=0.4,
+            N=18,
+            caption=(
+                "The REM below its freezing temperature $T_c = J/(2\\sqrt{\\ln 2})$: the complexity "
+                "$\\Sigma(e)$ with the freezing point, $f(T)$ against exact enumeration of $2^N$ "
+                "levels, and the scaling of sample-to-sample entropy fluctuations with $N$."
+            ),
+            alt_text="Complexity curve, free energy against temperature, and entropy fluctuations on log-log axes.",
         ),
         heading("States with their own entropy", anchor="toy-model"),
         paragraph(

@@ -2,7 +2,16 @@
 
 from datetime import date
 
-from blog.demo.builder import PostData, callout, derivation, equation, heading, paragraph, quote
+from blog.demo.builder import (
+    PostData,
+    callout,
+    derivation,
+    equation,
+    heading,
+    paragraph,
+    quote,
+    simulation,
+)
 
 POST = PostData(
     slug="introduction-to-dmft-formalism",
@@ -132,6 +141,16 @@ POST = PostData(
             "parameter, and the effective process acquires a retarded self-interaction "
             "$\\propto \\int ds\\, R(t,s)\\,\\phi(x(s))$, as in the dynamics of mean-field spin "
             "glasses \\cite{sompolinsky1982}.",
+        ),
+        simulation(
+            "rnn-dmft",
+            g=1.5,
+            show=("autocorrelation",),
+            caption=(
+                "What the single-site process predicts for the random network at $g = 1.5$: the "
+                "self-consistent autocorrelation, checked against a network of $N = 1000$ units."
+            ),
+            alt_text="Autocorrelation of the single-site process against lag, theory and simulation.",
         ),
     ],
 )

@@ -11,6 +11,7 @@ from blog.demo.builder import (
     footnote,
     heading,
     paragraph,
+    simulation,
 )
 
 SOLVER = r'''
@@ -175,6 +176,17 @@ POST = PostData(
             "SCS computed the maximal Lyapunov exponent from the same theory, by studying how "
             "two copies of the network driven from nearby initial conditions separate; it "
             "vanishes at $g = 1$.",
+        ),
+        simulation(
+            "rnn-dmft",
+            g=2.0,
+            sweep=True,
+            caption=(
+                "The DMFT autocorrelation $\\Delta(\\tau)$ against a direct simulation of "
+                "$N = 1000$ units, the variance $\\Delta_0(g)$, and the largest Lyapunov exponent, "
+                "theory and simulation, crossing zero at $g = 1$."
+            ),
+            alt_text="Autocorrelation against lag for theory and simulation; variance and Lyapunov exponent against g.",
         ),
     ],
 )

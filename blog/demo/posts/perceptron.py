@@ -2,7 +2,16 @@
 
 from datetime import date
 
-from blog.demo.builder import PostData, callout, code, derivation, equation, heading, paragraph
+from blog.demo.builder import (
+    PostData,
+    callout,
+    code,
+    derivation,
+    equation,
+    heading,
+    paragraph,
+    simulation,
+)
 
 SOLVER = r'''
 import numpy as np
@@ -138,6 +147,17 @@ POST = PostData(
             "to check numerically:"
         ),
         code(SOLVER, caption="Solving the saddle-point equation by bisection."),
+        simulation(
+            "perceptron-replica",
+            alpha=4.0,
+            rule="gibbs",
+            caption=(
+                "Learning curves $\\varepsilon(\\alpha)$ of Gibbs and Bayes-optimal learning with "
+                "their $c/\\alpha$ asymptotes, and a finite-$N$ check: students sampled exactly "
+                "from version space for $N = 200$, with error bars."
+            ),
+            alt_text="Generalisation error against alpha for Gibbs and Bayes learning, with simulations.",
+        ),
         callout(
             "remark",
             "Why no replica symmetry breaking here",

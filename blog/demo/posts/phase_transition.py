@@ -11,6 +11,7 @@ from blog.demo.builder import (
     figure,
     heading,
     paragraph,
+    simulation,
 )
 
 SOLVER = r'''
@@ -137,6 +138,17 @@ POST = PostData(
                 "\\eqref{chi}. Left: ordered. Right: chaotic."
             ),
             credit="Computed for this post.",
+        ),
+        simulation(
+            "chaos-transition",
+            sigma_w=1.5,
+            sigma_b=0.3,
+            caption=(
+                "Order and chaos in the discrete-time network: the critical line $\\chi = 1$ in "
+                "the $(\\sigma_w, \\sigma_b)$ plane, the iterated variance map with its fixed "
+                "point, and the Lyapunov exponent against $\\sigma_w$, theory and simulation."
+            ),
+            alt_text="Phase diagram with the critical line, the variance map, and the Lyapunov exponent against sigma_w.",
         ),
     ],
 )

@@ -12,6 +12,7 @@ from blog.demo.builder import (
     footnote,
     heading,
     paragraph,
+    simulation,
 )
 
 SOLVER = r'''
@@ -208,6 +209,27 @@ POST = PostData(
             "and the de Almeida-Thouless (AT) line is where the left-hand side equals one. For "
             "$J_0 = 0$ and a small field it reads $(h/J)^2 \\simeq \\frac43 (1 - T/J)^3$, which the "
             "solver above reproduces as $h \\to 0$."
+        ),
+        simulation(
+            "sk-replica",
+            mode="phase_diagram",
+            show=("phase-diagram",),
+            caption=(
+                "The replica-symmetric phase diagram in the $(T/J, J_0/J)$ plane, computed on a "
+                "$200 \\times 200$ grid by the <code>sk-replica</code> solver, with the AT line below "
+                "which the RS solution is unstable."
+            ),
+            alt_text="Phase diagram of the SK model: paramagnet, ferromagnet, spin glass and mixed phases, with the AT line.",
+        ),
+        simulation(
+            "sk-replica",
+            T=0.5,
+            show=("order-parameters", "thermodynamics"),
+            caption=(
+                "Order parameters and thermodynamics of the RS solution at $J_0 = h = 0$. The RS "
+                "entropy turns negative as $T \\to 0$, reaching $-1/(2\\pi)$."
+            ),
+            alt_text="q and m against temperature, and the RS free energy and entropy against temperature.",
         ),
         callout(
             "warning",

@@ -2,7 +2,16 @@
 
 from datetime import date
 
-from blog.demo.builder import PostData, callout, derivation, equation, figure, heading, paragraph
+from blog.demo.builder import (
+    PostData,
+    callout,
+    derivation,
+    equation,
+    figure,
+    heading,
+    paragraph,
+    simulation,
+)
 
 POST = PostData(
     slug="why-do-representations-collapse",
@@ -139,6 +148,16 @@ POST = PostData(
             "the target, and normalise representations. Weight decay, for instance, breaks the "
             "conservation law and adds a slow drift towards collapse that the signal term must "
             "overcome. The model shows a mechanism, not a quantitative prediction.",
+        ),
+        simulation(
+            "representation-collapse",
+            stop_gradient=True,
+            caption=(
+                "The minimal model integrated with and without stop-gradient: effective rank, "
+                "class separation and within-class spread against time, and the final "
+                "representations projected on their two leading principal components."
+            ),
+            alt_text="Observables against training time for both variants, and PCA projections coloured by class.",
         ),
     ],
 )
