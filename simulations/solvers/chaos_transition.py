@@ -208,7 +208,10 @@ def simulate_map(
     variance = np.empty((steps, sigma_w.size))
     growth = np.empty((steps, sigma_w.size))
     for t in range(transient + steps):
-        drive = J @ np.tanh(np.concatenate([h, other], axis=1))
+        states = np.tanh(np.concatenate([h, other], axis=1))
+        # BLAS runs a thin product much slower than matrix-vector products: one point, two
+        # vectors; a sweep, one matrix product.
+        drive = np.column_stack([J @ column for column in states.T]) if states.shape[1] <= 2 else J @ states
         h = sigma_w * drive[:, : sigma_w.size] + bias
         other = sigma_w * drive[:, sigma_w.size :] + bias
         gap = other - h
