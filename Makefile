@@ -43,6 +43,7 @@ install-dev: $(DEV_STAMP) assets
 assets: $(ASSETS_STAMP)
 
 migrate: install
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
 demo: migrate

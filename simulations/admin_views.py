@@ -36,6 +36,11 @@ class RunIndexView(IndexView):
 class RunInspectView(InspectView):
     template_name = "simulations/admin/inspect_run.html"
 
+    def get_field_label(self, field_name, field):
+        if field_name == "pages":
+            return "Used by"
+        return super().get_field_label(field_name, field)
+
     def get_duration_display_value(self):
         return f"{self.object.duration:.2f} s" if self.object.duration is not None else "—"
 
