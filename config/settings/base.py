@@ -50,11 +50,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Page cache (config/page_cache.py): connects its invalidation signals.
+    "config.page_cache.PageCacheConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page cache (config/page_cache.py): a hit skips everything below. Off unless PAGE_CACHE_ALIAS.
+    "config.page_cache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -196,3 +200,14 @@ TIMELINE_API_MAX_LIMIT = env.int("TIMELINE_API_MAX_LIMIT", default=1000)
 # Cache-Control max-age for clients and shared caches; how long serialised bodies are kept.
 TIMELINE_API_MAX_AGE = env.int("TIMELINE_API_MAX_AGE", default=60)
 TIMELINE_API_CACHE_SECONDS = env.int("TIMELINE_API_CACHE_SECONDS", default=3600)
+
+# --- Page cache (config/page_cache.py) -----------------------------------------------
+# Whole responses of Wagtail pages for anonymous readers. Off here (dev and test); production
+# points PAGE_CACHE_ALIAS at a Redis cache, and a test may point it at locmem.
+PAGE_CACHE_ALIAS = None
+# Longest life of an entry; publishing and finished simulation runs invalidate sooner.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# After a cache error, each process serves uncached for this long before asking again.
+PAGE_CACHE_RETRY_SECONDS = env.int("PAGE_CACHE_RETRY_SECONDS", default=5)
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/django-admin/", "/api/", "/simulations/", "/search/", "/documents/"]
+# --- end of page cache ----------------------------------------------------------------

@@ -41,3 +41,16 @@ CACHES = {
 }
 # Container healthchecks talk plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+
+# --- Page cache (config/page_cache.py) -----------------------------------------------
+# Its own Redis alias so that a slow or dead Redis costs a reader at most these timeouts.
+_PAGE_CACHE_URL = env.str("PAGE_CACHE_REDIS_URL", default=CACHES["default"]["LOCATION"])
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    # redis-py spells kombu's embedded-socket URL (redis+socket://) as unix://.
+    "LOCATION": _PAGE_CACHE_URL.replace("redis+socket://", "unix://", 1),
+    "KEY_PREFIX": "pages",
+    "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+}
+PAGE_CACHE_ALIAS = "pages"
+# --- end of page cache ----------------------------------------------------------------
