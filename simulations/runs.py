@@ -82,8 +82,8 @@ def send_task(key: str) -> bool:
         soft, hard = time_limits(get_solver(run.solver))
         run_simulation.apply_async(args=[key], soft_time_limit=soft, time_limit=hard)
         return True
-    except Exception:  # the page or admin action must not fail because the broker is away
-        logger.warning("Could not queue simulation run %s; it stays queued.", key, exc_info=True)
+    except Exception as error:  # the page or admin action must not fail because the broker is away
+        logger.warning("Could not queue simulation run %s (%s); it stays queued and is sent again later.", key, error)
         SimulationRun.objects.filter(key=key, status=Status.QUEUED).update(queued_at=None)
         return False
 
