@@ -60,6 +60,9 @@
     window.addEventListener("hashchange", function () { apply(false); });
     bar.hidden = false;
     apply(false);
+    // Filtering changed the page's height after the browser scrolled to #unique_id: scroll again.
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    if (target) target.scrollIntoView();
   }
 
   if (document.readyState === "loading") {

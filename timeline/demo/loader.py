@@ -92,7 +92,7 @@ def _fill(entry: TimelineEntryPage, data: Entry, posts: dict[str, PostPage]) -> 
         entry.end_date, entry.end_precision = None, Precision.YEAR
     entry.text = data.text
     entry.group = data.group
-    entry.tags.set(list(data.tags), clear=True)
+    entry.tags.set([tag.replace("-", " ") for tag in data.tags], clear=True)
     entry.references = [
         TimelineReference(authors=r.authors, title=r.title, venue=r.venue, year=r.year, doi=r.doi, arxiv=r.arxiv, url=r.url)
         for r in data.refs
