@@ -24,6 +24,7 @@ from wagtail.models import Page, Site
 
 from blog.bibtex import parse_bibtex
 from blog.models import Author, BlogIndexPage, ErrataPage, Erratum, PostAuthor, PostPage, Reference
+from timeline.demo import load_timelines
 
 from . import figures
 from .builder import IMAGE_PLACEHOLDER, ErrataPageData, PostData
@@ -72,6 +73,8 @@ def load(admin_password: str | None = None, log: Callable[[str], None] = lambda 
             upsert_post(index, post, author, images, report)
         for errata in ERRATA_PAGES:
             upsert_errata_page(index, errata, report)
+        load_timelines(index)
+        log("Timelines: loaded.")
         report.admin_password = ensure_admin(admin_password)
     return report
 

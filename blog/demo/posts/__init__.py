@@ -1,4 +1,7 @@
-"""The demo posts, in the seed listing's order (newest first), and the errata page."""
+"""The demo posts, in the seed listing's order (newest first), and the errata page.
+
+The two timelines of the listing are structured pages: see `timeline.demo`.
+"""
 
 from . import (
     complexity,
@@ -9,16 +12,12 @@ from . import (
     replica_sk,
     representation_collapse,
     sk_errata,
-    timeline_deep_learning,
-    timeline_statmech,
 )
 
 POSTS = [
     representation_collapse.POST,
     dmft_formalism.POST,
-    timeline_deep_learning.POST,
     phase_transition.POST,
-    timeline_statmech.POST,
     dmft_rnn.POST,
     perceptron.POST,
     complexity.POST,
