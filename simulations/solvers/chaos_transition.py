@@ -239,7 +239,7 @@ def simulate_map(
 class ChaosTransitionParams(SolverParams):
     """Parameters of `ChaosTransition`."""
 
-    sigma_w: float = Field(1.5, ge=0.05, le=4, title="σ_w", description="Weight scale: h ← σ_w J tanh(h) + b, J_ij ~ N(0, 1/N)")
+    sigma_w: float = Field(2.0, ge=0.05, le=4, title="σ_w", description="Weight scale: h ← σ_w J tanh(h) + b, J_ij ~ N(0, 1/N)")
     sigma_b: float = Field(0.3, ge=0, le=2, title="σ_b", description="Bias scale: b_i ~ N(0, σ_b²)")
     mode: Literal["point", "phase_diagram"] = Field(
         "point", description="'point': the mean-field quantities at (σ_w, σ_b) against simulation; "
@@ -297,7 +297,7 @@ def _series(params: ChaosTransitionParams, theory: MeanField) -> dict[str, np.nd
     sigma_b_max = max(1.5, 1.2 * params.sigma_b)
     line_w, line_b = critical_line(sigma_b_max, 121 if fine else 41)
 
-    start = max(4.0 * theory.q_star, 1.0, params.sigma_w**2 + params.sigma_b**2)
+    start = max(3.0 * theory.q_star, 1.0)
     q_t = [start]
     for _ in range(24):
         q_t.append(float(variance_map(q_t[-1], params.sigma_w, params.sigma_b)))
@@ -365,13 +365,13 @@ def _phase_diagram_figure(result: Result, params: ChaosTransitionParams) -> Figu
                 label=r"$\lambda_{\rm sim} > 0$")
         ax.plot([params.sigma_w], [params.sigma_b], "*", ms=12, color=PALETTE[4],
                 label=rf"($\sigma_w$, $\sigma_b$) = ({params.sigma_w:g}, {params.sigma_b:g})")
-        ax.text(0.25, 0.85 * b[-1], "ordered", color=PALETTE[0])
+        ax.text(0.1, 0.9 * b[-1], "ordered", color=PALETTE[0])
         ax.text(0.8 * w_max, 0.1 * b[-1], "chaotic", color=PALETTE[1], ha="right")
         ax.set_xlim(0, w_max)
-        ax.set_ylim(0, b[-1])
+        ax.set_ylim(-0.03 * b[-1], b[-1])
         ax.set_xlabel(r"weight scale $\sigma_w$")
         ax.set_ylabel(r"bias scale $\sigma_b$")
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0.0, 0.78))
+        figure.legend(loc="outside lower center", ncols=2, fontsize=8)
         ax.set_title("Phase diagram of $h_{t+1} = \\sigma_w J \\tanh h_t + b$: the critical line "
                      "$\\chi = 1$\nand the sign of the simulated Lyapunov exponent", fontsize=10)
     return figure
@@ -388,9 +388,9 @@ def _variance_map_figure(result: Result, params: ChaosTransitionParams) -> Figur
         ax.plot(s["q_axis"], s["variance_map"], color=PALETTE[0],
                 label=r"$F(q) = \sigma_w^2\,E[\tanh^2(\sqrt{q}z)] + \sigma_b^2$")
         ax.plot(s["q_axis"], s["q_axis"], color="0.5", lw=1.0, label=r"$q_{t+1} = q_t$")
-        cobweb_x = np.repeat(q_t, 2)[1:-1]
-        cobweb_y = np.repeat(q_t[1:], 2)
-        cobweb_y = np.concatenate([[q_t[0]], cobweb_y])[: cobweb_x.size]
+        # Cobweb: (q0, q0) -> (q0, q1) -> (q1, q1) -> (q1, q2) -> ...
+        cobweb_x = np.repeat(q_t, 2)[:-1]
+        cobweb_y = np.concatenate([[q_t[0]], np.repeat(q_t[1:], 2)])[: cobweb_x.size]
         ax.plot(cobweb_x, cobweb_y, color=PALETTE[1], lw=1.0, label="iterates from $q_0$")
         ax.plot([q_star], [q_star], "o", color=PALETTE[7], zorder=5,
                 label=rf"$q^* = {q_star:.4g}$ (simulated {result.quantities['q_sim']:.4g})")
@@ -399,8 +399,8 @@ def _variance_map_figure(result: Result, params: ChaosTransitionParams) -> Figur
         ax.set_xlabel(r"$q_t$")
         ax.set_ylabel(r"$q_{t+1}$")
         ax.legend(fontsize=8)
-        ax.set_title(f"Variance map at σ_w = {params.sigma_w:g}, σ_b = {params.sigma_b:g}: "
-                     "iterates converge to the fixed point q*", fontsize=10)
+        ax.set_title(f"Variance map at σ_w = {params.sigma_w:g}, σ_b = {params.sigma_b:g}:\n"
+                     "the iterates converge to the stable fixed point q*", fontsize=10)
     return figure
 
 
@@ -426,6 +426,7 @@ def _lyapunov_figure(result: Result, params: ChaosTransitionParams) -> Figure:
         ax.set_xlabel(r"weight scale $\sigma_w$")
         ax.set_ylabel(r"Lyapunov exponent $\lambda$ per step")
         ax.legend(fontsize=8)
-        ax.set_title(f"Largest Lyapunov exponent at σ_b = {params.sigma_b:g}: "
-                     "negative (ordered) below σ_w,c, positive (chaotic) above", fontsize=10)
+        ax.set_title(f"Largest Lyapunov exponent at σ_b = {params.sigma_b:g}: negative (ordered)\n"
+                     "below the critical σ_w, positive (chaotic) above; simulation vs mean field",
+                     fontsize=10)
     return figure

@@ -336,11 +336,15 @@ class RepresentationCollapse(Solver):
             "within_class_spread": chosen.within_class_spread,
             "labels": np.repeat(np.arange(params.classes), params.samples_per_class),
         }
+        Z0, _ = initial_state(params.classes, params.samples_per_class, params.dim,
+                              params.init_separation, params.init_spread, params.seed)
+        axes = _principal_axes(Z0)
+        series["initial_projection"] = _project(Z0, axes)
         for variant, run in runs.items():
             series[f"{variant}_effective_rank"] = run.effective_rank
             series[f"{variant}_class_separation"] = run.class_separation
             series[f"{variant}_within_class_spread"] = run.within_class_spread
-            series[f"{variant}_projection"] = _pca(run.final)
+            series[f"{variant}_projection"] = _project(run.final, axes)
         return Result(quantities, series)
 
     def figures(self, result: Result) -> dict[str, Figure]:
@@ -364,14 +368,16 @@ def run_both(params: RepresentationCollapseParams) -> dict[str, Trajectory]:
     }
 
 
-def _pca(Z: np.ndarray) -> np.ndarray:
-    """The first two principal-component coordinates of the rows of Z (N x 2)."""
+def _principal_axes(Z: np.ndarray) -> np.ndarray:
+    """The first two principal directions (d x 2) of the rows of Z."""
     centred = Z - Z.mean(axis=0)
-    _, _, vt = np.linalg.svd(centred, full_matrices=False)
-    coords = centred @ vt[:2].T
-    if coords.shape[1] < 2:
-        coords = np.column_stack([coords, np.zeros(len(coords))])
-    return coords
+    vt = np.linalg.svd(centred, full_matrices=False)[2]
+    return vt[:2].T
+
+
+def _project(Z: np.ndarray, axes: np.ndarray) -> np.ndarray:
+    """Coordinates (N x 2) of the centred rows of Z along `axes`."""
+    return (Z - Z.mean(axis=0)) @ axes
 
 
 def _observables_figure(result: Result, params: RepresentationCollapseParams) -> Figure:
@@ -385,7 +391,7 @@ def _observables_figure(result: Result, params: RepresentationCollapseParams) ->
         panels = (
             ("class_separation", "class separation (relative)"),
             ("within_class_spread", "within-class spread (relative)"),
-            ("effective_rank", "effective rank (participation ratio)"),
+            ("effective_rank", "effective rank (participation ratio, scale-free)"),
         )
         for ax, (key, label) in zip(axes, panels, strict=True):
             ax.plot(t, s[f"symmetric_{key}"], color=PALETTE[1], label="symmetric gradient")
@@ -400,8 +406,9 @@ def _observables_figure(result: Result, params: RepresentationCollapseParams) ->
         axes[0].legend(fontsize=8)
         figure.suptitle(
             f"K = {params.classes} classes × n = {params.samples_per_class} in d = {params.dim}, "
-            f"cross-class coupling ε = {params.cross_coupling:g}, predictor rate η = {params.predictor_lr:g}: "
-            "the symmetric flow collapses the classes, stop-gradient keeps them apart", fontsize=10)
+            f"cross-class coupling ε = {params.cross_coupling:g}, predictor rate η = {params.predictor_lr:g}:\n"
+            "the symmetric gradient collapses the classes; stop-gradient with a predictor keeps them "
+            "apart while the within-class spread vanishes", fontsize=10)
     return figure
 
 
@@ -410,23 +417,30 @@ def _projection_figure(result: Result, params: RepresentationCollapseParams) -> 
 
     s = result.series
     labels = s["labels"].astype(int)
+    initial = s["initial_projection"]
+    limit = 1.15 * float(np.max(np.abs(initial)))
     with house_style():
-        figure, axes = new_figure("wide", aspect=0.42, ncols=2)
-        for ax, variant, title in (
-            (axes[0], "symmetric", "symmetric gradient"),
-            (axes[1], "stop_gradient", "stop-gradient + predictor"),
-        ):
+        figure, axes = new_figure("wide", aspect=0.36, ncols=3, sharex=True, sharey=True)
+        panels = (
+            (axes[0], "initial", "initial state", None),
+            (axes[1], "symmetric", "symmetric gradient", "symmetric_class_separation"),
+            (axes[2], "stop_gradient", "stop-gradient + predictor", "stop_gradient_class_separation"),
+        )
+        for ax, variant, title, separation in panels:
             coords = s[f"{variant}_projection"]
             for k in range(params.classes):
                 mine = labels == k
                 ax.plot(coords[mine, 0], coords[mine, 1], "o", color=PALETTE[k % len(PALETTE)],
                         mfc="none", label=f"class {k + 1}")
-            separation = s[f"{variant}_class_separation"][-1]
-            ax.set_title(f"{title}: final class separation {separation:.2g} of initial", fontsize=10)
-            ax.set_xlabel("PC 1")
-            ax.set_ylabel("PC 2")
-            ax.set_aspect("equal", adjustable="datalim")
-        axes[1].legend(fontsize=8)
-        figure.suptitle("Final representations projected on their two principal components "
-                        "(each panel on its own scale)", fontsize=10)
+            if separation is not None:
+                title = f"{title}\nclass separation {s[separation][-1]:.2g} of initial"
+            ax.set_title(title, fontsize=10)
+            ax.set_xlabel("PC 1 of the initial state")
+            ax.set_xlim(-limit, limit)
+            ax.set_ylim(-limit, limit)
+            ax.set_aspect("equal")
+        axes[0].set_ylabel("PC 2 of the initial state")
+        axes[2].legend(fontsize=8, loc="lower right")
+        figure.suptitle("Representations projected on the two principal axes of the initial state "
+                        "(same scale in every panel)", fontsize=10)
     return figure

@@ -583,6 +583,8 @@ def _autocorrelation_figure(result: Result, params: RNNDMFTParams) -> Figure:
     with house_style():
         figure, ax = new_figure("column")
         for k, g in enumerate(s["curve_g"]):
+            if math.isclose(g, params.g):
+                continue  # shown below with the requested network
             colour = PALETTE[k + 1]
             ax.plot(s["tau"], s["curve_delta"][:, k], color=colour, label=f"DMFT, g = {g:g}")
             ax.plot(
@@ -591,7 +593,7 @@ def _autocorrelation_figure(result: Result, params: RNNDMFTParams) -> Figure:
                 "o",
                 mfc="none",
                 color=colour,
-                label=f"simulation, N = {n_sweep}",
+                label=f"simulation, mean of {SWEEP_NETWORKS} × N = {n_sweep}",
             )
         ax.plot(s["tau"], s["delta"], color=PALETTE[0], lw=2.4, label=f"DMFT, g = {params.g:g}")
         ax.plot(
@@ -600,14 +602,16 @@ def _autocorrelation_figure(result: Result, params: RNNDMFTParams) -> Figure:
             "s",
             color=PALETTE[0],
             ms=3.5,
-            label=f"simulation, N = {params.n_neurons}",
+            label=f"simulation, one network, N = {params.n_neurons}",
         )
         ax.set_xlim(0, s["tau"][-1])
         ax.set_xlabel(r"lag $\tau$ (units of the single-unit time constant)")
         ax.set_ylabel(r"$\Delta(\tau) = \langle x(t)\,x(t+\tau)\rangle$")
-        ax.legend(ncols=2, fontsize=8)
+        ax.legend(ncols=2, fontsize=7.5)
         ax.set_title(
-            "Autocorrelation of the SCS network: DMFT (lines) vs simulation (markers)", fontsize=10
+            "Autocorrelation of the SCS network: DMFT (lines) vs simulation (markers);\n"
+            "finite networks fluctuate collectively, most visibly in the tail",
+            fontsize=10,
         )
     return figure
 
@@ -639,14 +643,14 @@ def _variance_figure(result: Result, params: RNNDMFTParams) -> Figure:
             s["sim_delta0"],
             "o",
             color=PALETTE[1],
-            label=f"simulation, N = {min(params.n_neurons, SWEEP_NEURONS)}",
+            label=f"simulation, mean of {SWEEP_NETWORKS} × N = {min(params.n_neurons, SWEEP_NEURONS)}",
         )
         ax.plot(
             [params.g],
             [q["delta0_sim"]],
             "s",
             color=PALETTE[7],
-            label=f"simulation, N = {params.n_neurons}",
+            label=f"simulation, one network, N = {params.n_neurons}",
         )
         ax.axvline(1.0, color="0.5", lw=0.8)
         ax.set_xlim(0, g[-1])
@@ -682,7 +686,7 @@ def _lyapunov_figure(result: Result, params: RNNDMFTParams) -> Figure:
             fmt="o",
             color=PALETTE[1],
             capsize=3,
-            label=f"Benettin, N = {min(params.n_neurons, SWEEP_NEURONS)}",
+            label=f"Benettin, mean of {SWEEP_NETWORKS} × N = {min(params.n_neurons, SWEEP_NEURONS)}",
         )
         ax.errorbar(
             [params.g],
@@ -691,7 +695,7 @@ def _lyapunov_figure(result: Result, params: RNNDMFTParams) -> Figure:
             fmt="s",
             color=PALETTE[7],
             capsize=3,
-            label=f"Benettin, N = {params.n_neurons}",
+            label=f"Benettin, one network, N = {params.n_neurons}",
         )
         ax.axhline(0.0, color="0.5", lw=0.8)
         ax.axvline(1.0, color="0.5", lw=0.8, ls=":")
@@ -700,8 +704,8 @@ def _lyapunov_figure(result: Result, params: RNNDMFTParams) -> Figure:
         ax.set_ylabel(r"largest Lyapunov exponent $\lambda_{\max}$")
         ax.legend()
         ax.set_title(
-            r"Largest Lyapunov exponent: $E_0$ = ground state of $-\partial_\tau^2 + 1 - g^2 C_{\phi'}(\Delta(\tau))$;"
-            "\nit crosses zero at g = 1 (ordered below, chaotic above)",
+            r"$\lambda_{\max}$ crosses zero at $g = 1$; $E_0$: ground state of $-\partial_\tau^2 + 1 - g^2 C_{\phi'}(\Delta(\tau))$"
+            "\nFinite networks fall below DMFT by O(1/N) and are often periodic just above g = 1",
             fontsize=10,
         )
     return figure

@@ -132,6 +132,7 @@ def test_solver_reports_the_chosen_variant_and_builds_both_figures(solver):
     assert q["class_separation"] == result.series["symmetric_class_separation"][-1]
     assert result.series["class_separation"][0] == pytest.approx(1.0)
     assert result.series["stop_gradient_projection"].shape == (64, 2)
+    assert result.series["initial_projection"].shape == (64, 2)
     figures = solver.figures(result)
     assert tuple(figures) == solver.figure_names
     assert all(figure.axes for figure in figures.values())
