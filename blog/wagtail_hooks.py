@@ -39,3 +39,20 @@ def run_keys_of_posts() -> set[str]:
     from blog.simulation_usage import referenced_keys
 
     return referenced_keys()
+
+
+@hooks.register("register_admin_urls")
+def bibtex_import_urls():
+    from django.urls import path
+
+    from blog.admin_views import import_bibtex
+
+    return [path("bibtex-import/", import_bibtex, name="blog_bibtex_import")]
+
+
+@hooks.register("register_admin_menu_item")
+def bibtex_import_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem("Import BibTeX", reverse("blog_bibtex_import"), icon_name="doc-full", order=310)

@@ -158,3 +158,39 @@ class NotFoundTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "Page not found", status_code=404)
         self.assertEqual(self.client.get("/tags/no-such-tag/").status_code, 404)
+
+
+class BibtexImportTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = get_user_model().objects.create_superuser("librarian", "l@example.com", "pw")
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_bib_file_creates_and_updates_references(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        Reference.objects.create(key="gardner1988", bibtex="@article{gardner1988, title={Old}}", title="Old")
+        source = (
+            "@article{gardner1988,\n title = {The space of interactions in neural network models},\n"
+            " author = {Gardner, Elizabeth}, journal = {J. Phys. A}, volume = {21}, pages = {257--270}, year = {1988}\n}\n"
+            "@article{amit1985,\n title = {Spin-glass models of neural networks},\n"
+            " author = {Amit, Daniel J. and Gutfreund, Hanoch and Sompolinsky, Haim}, journal = {Phys. Rev. A}, year = {1985}\n}\n"
+        )
+        upload = SimpleUploadedFile("refs.bib", source.encode(), content_type="text/x-bibtex")
+        response = self.client.post("/admin/bibtex-import/", {"file": upload})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Reference.objects.count(), 2)
+        self.assertEqual(Reference.objects.get(key="gardner1988").title, "The space of interactions in neural network models")
+        self.assertEqual(Reference.objects.get(key="amit1985").authors, "Daniel J. Amit, Hanoch Gutfreund, Haim Sompolinsky")
+
+    def test_bib_file_that_does_not_parse_names_the_line_and_saves_nothing(self):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        source = "@article{fine, title={Fine}}\n\n@article{broken,\n title = {Unclosed\n"
+        upload = SimpleUploadedFile("bad.bib", source.encode(), content_type="text/x-bibtex")
+        response = self.client.post("/admin/bibtex-import/", {"file": upload})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("line 3", response.content.decode())
+        self.assertFalse(Reference.objects.exists())
