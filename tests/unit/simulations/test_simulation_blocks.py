@@ -211,3 +211,17 @@ def test_admin_lists_and_inspects_runs_with_rerun(client, post):
     assert response.status_code == 302
     assert SimulationRun.objects.get().status == "queued"
     assert client.get("/admin/simulation_runs/add/").status_code in (302, 403, 404)
+
+
+def test_preview_queues_the_drafts_runs_and_shows_their_state(rf, site_tree, django_capture_on_commit_callbacks):
+    editor = get_user_model().objects.create_superuser("pv", "pv@example.com", "pw")
+    draft = PostPageFactory(parent=site_tree, slug="draft-sim", live=False, body=[sim_block(T=1.3)])
+    request = rf.get("/")
+    request.user = editor
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = draft.serve_preview(request, draft.default_preview_mode)
+    run = SimulationRun.objects.get()
+    assert run.params["T"] == 1.3 and run.status == "queued"
+    assert len(callbacks) == 1, "the preview queued the run after commit"
+    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+    assert f'data-run-key="{run.key}"' in html and "queued for computation" in html
