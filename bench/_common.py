@@ -99,6 +99,13 @@ def migrate() -> None:
     call_command("migrate", verbosity=0, interactive=False)
 
 
+def collect_static() -> None:
+    """Collect static files into the scratch STATIC_ROOT (production's manifest storage needs it)."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def flush_redis(url: str = REDIS_URL) -> None:
     """Empty the benchmark's Redis database (only that one database)."""
     import redis
@@ -215,14 +222,30 @@ WORKER_OPTIONS = ["--queues", "simulations,celery", "--loglevel", "WARNING",
                   "--without-gossip", "--without-mingle", "--without-heartbeat"]
 
 
-def start_worker(env: dict[str, str], log: Path, concurrency: int = 1, noop: bool = False) -> subprocess.Popen:
-    """A real Celery worker (prefork) on the simulations queue; `noop` also knows bench-noop."""
+def start_worker(env: dict[str, str], log: Path, concurrency: int = 1, noop: bool = False,
+                 cold: bool = False) -> subprocess.Popen:
+    """A real Celery worker (prefork) on the simulations queue.
+
+    `noop`: it also knows bench-noop; `cold`: without the start-up warm-up of its children.
+    """
     options = [*WORKER_OPTIONS, "--concurrency", str(concurrency)]
-    if noop:
-        command = [sys.executable, str(ROOT / "bench" / "_common.py"), "noop-worker", *options]
+    if noop or cold:
+        flags = [flag for flag, on in (("--noop", noop), ("--cold", cold)) if on]
+        command = [sys.executable, str(ROOT / "bench" / "_common.py"), "worker", *flags, *options]
     else:
         command = [str(BIN / "celery"), "-A", "config", "worker", *options]
     return start(command, env, log)
+
+
+def wait_for_worker(timeout: float = 120.0) -> None:
+    """Block until a Celery worker answers a control ping (its pool has started)."""
+    from config.celery import app
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if app.control.ping(timeout=0.5):
+            return
+    raise SystemExit(f"no Celery worker answered within {timeout:.0f} s")
 
 
 def start_embedded_redis(directory: Path) -> tuple[subprocess.Popen, str]:
@@ -264,19 +287,25 @@ def wait_for_runs(keys: Sequence[str], timeout: float = 600.0, interval: float =
     raise SystemExit(f"runs not finished after {timeout:.0f} s: {list(keys)}")
 
 
-def noop_worker_main(argv: list[str]) -> None:
-    """A Celery worker that also knows `bench-noop` (Django set up from the environment)."""
+def worker_main(argv: list[str]) -> None:
+    """A Celery worker set up from the environment; `--noop` also registers bench-noop,
+    `--cold` disconnects the start-up warm-up (simulations/signals.py) to show what it saves."""
     import django
 
     django.setup()
-    register_noop_solver()
+    if "--noop" in argv:
+        register_noop_solver()
+    if "--cold" in argv:
+        from celery.signals import worker_process_init
+
+        worker_process_init.disconnect(dispatch_uid="simulations.warm")
     from config.celery import app
 
-    app.worker_main(["worker", *argv])
+    app.worker_main(["worker", *(arg for arg in argv if arg not in ("--noop", "--cold"))])
 
 
 if __name__ == "__main__":
-    # `python bench/_common.py noop-worker [celery worker options]`, used by bench_queue_overhead.
-    if sys.argv[1:2] != ["noop-worker"]:
-        raise SystemExit("usage: python bench/_common.py noop-worker [celery worker options]")
-    noop_worker_main(sys.argv[2:])
+    # `python bench/_common.py worker [--noop] [--cold] [celery worker options]`
+    if sys.argv[1:2] != ["worker"]:
+        raise SystemExit("usage: python bench/_common.py worker [--noop] [--cold] [celery worker options]")
+    worker_main(sys.argv[2:])

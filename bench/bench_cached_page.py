@@ -40,11 +40,10 @@ CONCURRENCY = (8, 32)
 
 def build_site(scratch: Path) -> tuple[str, int]:
     """Migrate, collect static files, publish a post with three computed figures; (url, size)."""
-    from django.core.management import call_command
     from django.test import Client
 
     common.migrate()
-    call_command("collectstatic", interactive=False, verbosity=0)
+    common.collect_static()
     blocks = [common.simulation_block("example-harmonic", T=t) for t in (0.5, 1.0, 2.0)]
     post = common.make_post("three-figures", blocks, title="Three oscillators")
     runs = common.compute_runs_inline()
