@@ -163,3 +163,4 @@ def _run_waiter(worker: Worker | None):
 def run_waiter():
     """Like `wait_for_run` for tests that bring their own worker."""
     return _run_waiter
+

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client, override_settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -240,6 +240,59 @@ def test_run_request_endpoint_is_for_editors_only_and_good_parameters_are_queued
     response = editor_client.post("/simulations/runs/", payload, content_type="application/json")
     assert response.status_code == 202
     assert SimulationRun.objects.get().key == response.json()["key"]
+
+
+# --- 2. in a browser: a pending figure appears without a reload -----------------------------
+
+
+@pytest.fixture
+def browser():
+    import os
+
+    # Playwright's sync API runs an event loop in this thread; the live server's ORM use is safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM or "/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+        # The sync API runs the test in a greenlet with its own context variables, and so with
+        # its own Django connections; close them here or they keep the test database open.
+        connections.close_all()
+
+
+@pytest.mark.browser
+def test_browser_sees_a_pending_figure_appear_without_a_reload(live_server, browser, site_tree, worker, events):
+    tag = "browser"
+    post = published_post(site_tree, "pending-figure", simulation("it-sleep", tag=tag, seconds=3, alt_text="A parabola"))
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live_server.url + post.url)
+
+    figure = page.locator("figure.simulation")
+    assert figure.get_attribute("data-status") in ("queued", "running"), "the page was served while the run was pending"
+    assert page.locator(".simulation__placeholder").is_visible()
+    assert "figure" in page.inner_text(".simulation__status")
+    page.evaluate("window.__sameDocument = true")
+
+    page.wait_for_selector("figure.simulation--done picture.simulation__image img", timeout=90_000)
+    assert page.evaluate("window.__sameDocument === true"), "the figure was swapped in, the page was not reloaded"
+    assert page.locator(".simulation__placeholder").count() == 0
+    image = page.locator("figure.simulation img")
+    assert image.get_attribute("alt") == "A parabola"
+    assert media_file(image.get_attribute("src")).read_bytes()[:4] == b"\x89PNG"
+    assert media_file(page.locator("figure.simulation source").get_attribute("srcset")).suffix == ".svg"
+    assert the_run("it-sleep", tag).status == "done"
+    assert [event for event, _ in events(tag)] == ["start", "end"]
+    assert errors == []
 
 
 # --- 3. single flight ---------------------------------------------------------------------
