@@ -78,6 +78,16 @@ def test_velocity_is_a_zero_mode_of_the_fluctuation_operator(g):
     assert solution.ground_state_energy < -1e-3  # a bound state below it: chaos
 
 
+@pytest.mark.parametrize("eps", [1e-4, 1e-3])
+def test_dmft_lyapunov_exponent_vanishes_as_half_eps_squared_at_the_smallest_allowed_gains(eps):
+    # Numerically lambda / (eps^2 / 2) = 1 - 3.6 eps + ...; also checks that the smallest
+    # gain the parameters allow (1 + 1e-4) is still resolved.
+    solution = dm.solve_dmft(1.0 + eps)
+    assert solution.lyapunov_exponent / (eps**2 / 2) == pytest.approx(1.0, abs=5 * eps)
+    assert abs(solution.zero_mode_energy) < 1e-3 * eps**2
+    assert solution.zero_mode_overlap > 0.9999
+
+
 @pytest.mark.parametrize("g", [0.3, 0.9])
 def test_lyapunov_exponent_below_one_is_g_minus_one(g):
     assert dm.solve_dmft(g).lyapunov_exponent == pytest.approx(g - 1.0)
@@ -139,6 +149,7 @@ def test_solver_returns_the_public_quantities_and_figures(solver):
         ({"g": 0}, "g"),
         ({"g": 7.5}, "g"),
         ({"g": float("inf")}, "g"),
+        ({"g": 1.00001}, "g"),
         ({"n_neurons": 5}, "n_neurons"),
         ({"tau_max": 0.1}, "tau_max"),
         ({"seed": -1}, "seed"),
