@@ -148,3 +148,41 @@ def worker_env(*, database: str, redis_url: str, media_root: str, solver_log: Pa
         SIMULATION_TEST_FLAGS=str(flags_dir),
     )
     return env
+
+
+# --- posts, runs and their files --------------------------------------------------------------
+
+
+def simulation(solver: str, alt_text: str = "", **params) -> dict:
+    """The stored form of a post body's simulation block holding one solver's parameters."""
+    value = {**params, "show_figures": [], "caption": "", "alt_text": alt_text}
+    return {"type": "simulation", "value": [{"type": solver.replace("-", "_"), "value": value}]}
+
+
+def published_post(site_tree, slug: str, *blocks: dict):
+    """A post under `site_tree` with these body blocks, published (which ensures its runs)."""
+    from tests.factories import PostPageFactory, publish
+
+    return publish(PostPageFactory(parent=site_tree, slug=slug, title=slug.replace("-", " ").title(), body=list(blocks)))
+
+
+def the_run(solver: str, tag: str):
+    """The run of a test solver's block, found by its tag."""
+    from simulations.models import SimulationRun
+
+    return SimulationRun.objects.get(solver=solver, params__tag=tag)
+
+
+def media_file(url: str) -> Path:
+    """The file in MEDIA_ROOT that a media URL names."""
+    from django.conf import settings
+
+    assert url.startswith(settings.MEDIA_URL), url
+    return Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)
+
+
+def figures_on(html: str) -> list:
+    """The simulation <figure> elements of a page."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser").select("figure.simulation")

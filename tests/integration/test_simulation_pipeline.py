@@ -23,8 +23,16 @@ from django.db import connection, connections
 from django.test import Client, override_settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.factories import PostPageFactory, publish
-from tests.integration.support import ROOT, skip_reason, wait_until
+from tests.integration.support import (
+    ROOT,
+    figures_on,
+    media_file,
+    published_post,
+    simulation,
+    skip_reason,
+    the_run,
+    wait_until,
+)
 
 pytestmark = [
     pytest.mark.integration,
@@ -52,35 +60,10 @@ def editor_client(editor) -> Client:
     return client
 
 
-def simulation(solver: str, alt_text: str = "", **params) -> dict:
-    """The stored form of a post body's simulation block holding one solver's parameters."""
-    value = {**params, "show_figures": [], "caption": "", "alt_text": alt_text}
-    return {"type": "simulation", "value": [{"type": solver.replace("-", "_"), "value": value}]}
-
-
-def published_post(site_tree, slug: str, *blocks: dict):
-    return publish(PostPageFactory(parent=site_tree, slug=slug, title=slug.replace("-", " ").title(), body=list(blocks)))
-
-
-def the_run(solver: str, tag: str):
-    from simulations.models import SimulationRun
-
-    return SimulationRun.objects.get(solver=solver, params__tag=tag)
-
-
-def media_file(url: str) -> Path:
-    assert url.startswith(settings.MEDIA_URL), url
-    return Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)
-
-
 def run_dir_listing(key: str) -> set[str]:
     from simulations.storage import run_dir
 
     return {path.name for path in (Path(settings.MEDIA_ROOT) / run_dir(key)).iterdir()}
-
-
-def figures_on(html: str) -> list:
-    return BeautifulSoup(html, "html.parser").select("figure.simulation")
 
 
 def assert_figure_files(figure) -> int:
