@@ -15,3 +15,13 @@ def connect_signals() -> None:
     from blog.models import PostPage
 
     page_published.connect(queue_simulations_on_publish, sender=PostPage, dispatch_uid="blog.queue_simulations")
+
+    # Bylines and bibliographies are rendered into cached pages: editing a snippet refreshes them.
+    from django.db.models.signals import post_delete, post_save
+
+    from blog.models import Author, Reference
+    from config.page_cache import invalidate_pages
+
+    for model in (Author, Reference):
+        post_save.connect(invalidate_pages, sender=model, dispatch_uid=f"blog.page_cache.save.{model.__name__}")
+        post_delete.connect(invalidate_pages, sender=model, dispatch_uid=f"blog.page_cache.delete.{model.__name__}")

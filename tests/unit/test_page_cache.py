@@ -174,3 +174,15 @@ def test_redis_down_serves_the_page(client, post, settings):
     assert client.get(post.url).status_code == 200
     publish(post)  # invalidation with the cache down does not break publishing
     assert client.get(post.url).status_code == 200
+
+
+def test_editing_a_reference_snippet_invalidates_pages_that_cite_it(client, site_tree):
+    from blog.models import Reference
+
+    reference = Reference.objects.create(key="sk1975", bibtex="@article{sk1975, title={Old title}}", title="Old title")
+    post = publish(PostPageFactory(parent=site_tree, slug="cites", body=[{"type": "paragraph", "value": r"<p>See \cite{sk1975}.</p>"}]))
+    assert b"Old title" in client.get(post.url).content
+    assert served_from_cache(client, post.url)
+    reference.title = "Solvable model of a spin-glass"
+    reference.save()
+    assert b"Solvable model of a spin-glass" in client.get(post.url).content
