@@ -164,6 +164,19 @@ def fail(key: str, token: str, error: BaseException, message: str | None = None)
     )
 
 
+def fail_killed(key: str, message: str) -> bool:
+    """Mark failed a run whose execution on this host was killed (hard time limit), if still running.
+
+    The killed process cannot mark the run itself and its message is acknowledged, so without
+    this the run would stay 'running' until a worker restart.
+    """
+    return bool(
+        SimulationRun.objects.filter(key=key, status=Status.RUNNING, worker__startswith=f"{socket.gethostname()}:").update(
+            status=Status.FAILED, claim="", error=message, traceback="", finished_at=timezone.now()
+        )
+    )
+
+
 def release(key: str, token: str) -> None:
     """Give a run back to the queue (a transient fault will be retried)."""
     SimulationRun.objects.filter(key=key, claim=token, status=Status.RUNNING).update(

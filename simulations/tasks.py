@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from celery import shared_task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.db import DatabaseError, InterfaceError, OperationalError
 
 from . import runs
@@ -16,8 +16,25 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
+class SimulationTask(Task):
+    """Marks a run failed when its pool process is killed at the hard time limit."""
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Celery calls this in the worker's main process after killing the pool process and
+        # acknowledging the message; nothing else would ever take the run out of 'running'.
+        if isinstance(exc, TimeLimitExceeded) and args:
+            limit = exc.args[0] if exc.args and isinstance(exc.args[0], int | float) else None
+            message = f"The solver exceeded its hard time limit{f' of {limit:.0f} s' if limit else ''} and was stopped."
+            try:
+                runs.fail_killed(args[0], message)
+            except Exception:  # the pool's timeout handler must not die; a restart sweep retries
+                logger.warning("Could not mark simulation run %s failed after its hard time limit.", args[0], exc_info=True)
+        super().on_failure(exc, task_id, args, kwargs, einfo)
+
+
 @shared_task(
     bind=True,
+    base=SimulationTask,
     name="simulations.run_simulation",
     queue="simulations",
     ignore_result=True,

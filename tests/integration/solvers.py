@@ -97,7 +97,28 @@ class FlakySolver(SleepSolver):
             raise RuntimeError(f"it-flaky was told to fail ({params.tag})")
 
 
-TEST_SOLVERS: tuple[type[Solver], ...] = (SleepSolver, FlakySolver)
+class StubbornSolver(SleepSolver):
+    """Like `it-sleep`, but ignores Celery's soft time limit, as code stuck in C would."""
+
+    name = "it-stubborn"
+    title = "Integration test: ignores the soft time limit"
+    summary = "Sleeps through SoftTimeLimitExceeded; only the hard limit stops it."
+
+    def solve(self, params: SleepParams) -> Result:
+        from celery.exceptions import SoftTimeLimitExceeded
+
+        log_event("start", params.tag)
+        deadline = time.monotonic() + params.seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                time.sleep(min(left, 0.05))
+            except SoftTimeLimitExceeded:
+                log_event("soft-limit", params.tag)
+        log_event("end", params.tag)
+        return Result({"seconds": params.seconds}, {"x": np.zeros(2), "y": np.zeros(2)})
+
+
+TEST_SOLVERS: tuple[type[Solver], ...] = (SleepSolver, FlakySolver, StubbornSolver)
 
 
 def register_test_solvers() -> list[str]:

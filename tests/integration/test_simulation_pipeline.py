@@ -553,3 +553,22 @@ def test_a_solver_over_its_time_limit_fails_the_run_and_a_rerun_with_a_longer_li
     assert run.status == "done", run.error
     assert_done_figure(post, key)
     assert [event for event, _ in events(tag)] == ["start", "start", "end"]
+
+
+def test_a_solver_killed_at_its_hard_time_limit_fails_the_run_instead_of_leaving_it_running(
+    site_tree, worker, wait_for_run, events, editor_client
+):
+    from simulations.limits import time_limits
+    from simulations.registry import get_solver
+
+    tag = "hard-limit"
+    with override_settings(SIMULATION_TIME_LIMIT_MIN=1, SIMULATION_TIME_LIMIT_FACTOR=1):
+        assert time_limits(get_solver("it-stubborn")) == (1, 11)
+        post = published_post(site_tree, "stuck-figure", simulation("it-stubborn", tag=tag, seconds=30))
+    key = the_run("it-stubborn", tag).key
+
+    # The pool kills the process at 11 s; nothing would ever re-send the run, so it must not stay "running".
+    run = wait_for_run(key, statuses=("failed",), timeout=60)
+    assert run.error == "The solver exceeded its hard time limit of 11 s and was stopped."
+    assert [event for event, _ in events(tag)] == ["start", "soft-limit"]
+    assert_failed_figure_for_reader_and_editor(post, key, run.error, editor_client)
