@@ -30,6 +30,11 @@ def browser():
         )
         yield browser
         browser.close()
+    # The live server and Playwright's event loop opened Django connections of their own;
+    # close them so the test database can be dropped (PostgreSQL refuses while in use).
+    from django.db import connections
+
+    connections.close_all()
 
 
 def test_post_math_is_typeset_and_a_screenshot_is_saved(live_server, browser, site_tree):
