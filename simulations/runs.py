@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 # A queued run whose message may have been lost (broker down) is queued again after this.
 REQUEUE_AFTER = timedelta(minutes=2)
+# After a failed send, try again this soon: often enough to resume quickly when the broker
+# returns, rarely enough that polls during an outage do not each wait on a dead broker.
+SEND_RETRY_AFTER = timedelta(seconds=10)
 
 Status = SimulationRun.Status
 
@@ -84,7 +87,8 @@ def send_task(key: str) -> bool:
         return True
     except Exception as error:  # the page or admin action must not fail because the broker is away
         logger.warning("Could not queue simulation run %s (%s); it stays queued and is sent again later.", key, error)
-        SimulationRun.objects.filter(key=key, status=Status.QUEUED).update(queued_at=None)
+        retry_at = timezone.now() - REQUEUE_AFTER + SEND_RETRY_AFTER
+        SimulationRun.objects.filter(key=key, status=Status.QUEUED).update(queued_at=retry_at)
         return False
 
 
@@ -196,9 +200,13 @@ def recover_orphans(hostname: str | None = None) -> list[str]:
 
 
 def requeue_waiting() -> list[str]:
-    """Send again every queued run whose message may have been lost; return their keys."""
+    """Send again every queued run (at worker start, or on request); return their keys.
+
+    A run whose message is still in the broker gets a second one; the claim makes the
+    extra delivery a no-op, which is cheaper than losing a run whose message was lost.
+    """
     keys = []
     for key in SimulationRun.objects.filter(status=Status.QUEUED).values_list("key", flat=True):
-        if queue_run(key):
+        if queue_run(key, force=True):
             keys.append(key)
     return keys
