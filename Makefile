@@ -52,8 +52,9 @@ demo: migrate
 run: demo
 	PORT=$(PORT) $(PY) scripts/devstack.py
 
+# One BLAS thread per process: the tests' Celery workers and pytest share the cores.
 test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

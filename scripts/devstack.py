@@ -76,6 +76,10 @@ def main() -> int:
     SOCKET.unlink(missing_ok=True)
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    # One BLAS thread per process: several worker processes share few cores, and threaded
+    # OpenBLAS under contention made a solver's matrix-vector products 50x slower.
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    env.setdefault("OMP_NUM_THREADS", "1")
     port = env.get("PORT", "8000")
     children: dict[str, subprocess.Popen] = {}
 
