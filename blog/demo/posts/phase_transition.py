@@ -141,7 +141,7 @@ POST = PostData(
         ),
         simulation(
             "chaos-transition",
-            sigma_w=1.5,
+            sigma_w=2.0,
             sigma_b=0.3,
             caption=(
                 "Order and chaos in the discrete-time network: the critical line $\\chi = 1$ in "
