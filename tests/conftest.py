@@ -27,3 +27,24 @@ def site_tree(db):
     from tests.factories import make_site
 
     return make_site()
+
+
+@pytest.fixture
+def browser():
+    """Headless Debian Chromium driven by Playwright (its own browser download fails here)."""
+    # Playwright's sync API runs an event loop in this thread; the live server's ORM use is safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM or "/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+        # The sync API runs the test in a greenlet with its own context variables, and so with
+        # its own Django connections; close them here or they keep the test database open.
+        connections.close_all()

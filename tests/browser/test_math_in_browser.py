@@ -7,34 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM
 from tests.factories import ErrataPageFactory, PostPageFactory, ReferenceFactory, publish
 from tests.unit.blog.body_data import EVERY_BLOCK_BODY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", Path(__file__).resolve().parents[2] / "artifacts"))
-
-
-@pytest.fixture
-def browser():
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM use is safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM or "/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-    # The live server and Playwright's event loop opened Django connections of their own;
-    # close them so the test database can be dropped (PostgreSQL refuses while in use).
-    from django.db import connections
-
-    connections.close_all()
 
 
 def test_post_math_is_typeset_and_a_screenshot_is_saved(live_server, browser, site_tree):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client, override_settings
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -226,29 +226,6 @@ def test_run_request_endpoint_is_for_editors_only_and_good_parameters_are_queued
 
 
 # --- 2. in a browser: a pending figure appears without a reload -----------------------------
-
-
-@pytest.fixture
-def browser():
-    import os
-
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM use is safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    from tests.conftest import CHROMIUM
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM or "/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-        # The sync API runs the test in a greenlet with its own context variables, and so with
-        # its own Django connections; close them here or they keep the test database open.
-        connections.close_all()
 
 
 @pytest.mark.browser
