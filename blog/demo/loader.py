@@ -323,10 +323,12 @@ def upsert_errata_page(index: BlogIndexPage, data: ErrataPageData, report: Repor
     page.external_url, page.external_version = data.external_url, data.external_version
     existing = {erratum.location: erratum for erratum in page.errata.all()}
     errata = []
-    for item in data.errata:
+    for position, item in enumerate(data.errata):
         erratum = existing.get(item.location) or Erratum(location=item.location)
         for name, value in _erratum_fields(item).items():
             setattr(erratum, name, value)
+        # Only admin forms fill sort_order; without it PostgreSQL returns errata in no fixed order.
+        erratum.sort_order = position
         try:
             erratum.full_clean(exclude=["page"])
         except ValidationError as error:

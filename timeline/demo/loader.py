@@ -64,8 +64,13 @@ def upsert_timeline(index: BlogIndexPage, data: Timeline) -> TimelinePage:
     page.date = datetime.date.fromisoformat(data.date)
     page.summary = data.summary
     page.introduction = data.introduction
-    page.groups = [TimelineGroup(slug=slug, name=name) for slug, name in data.groups]
-    page.eras = [TimelineEra(name=n, start_year=s, end_year=e, description=d) for n, s, e, d in data.eras]
+    # sort_order is set explicitly: only admin forms fill it, and rows that all have NULL
+    # come back from PostgreSQL in no fixed order (the reload would see a "change").
+    page.groups = [TimelineGroup(slug=slug, name=name, sort_order=i) for i, (slug, name) in enumerate(data.groups)]
+    page.eras = [
+        TimelineEra(name=n, start_year=s, end_year=e, description=d, sort_order=i)
+        for i, (n, s, e, d) in enumerate(data.eras)
+    ]
     if created:
         index.add_child(instance=page)
     if created or before != _timeline_state(page) or not page.live:
@@ -94,8 +99,10 @@ def _fill(entry: TimelineEntryPage, data: Entry, posts: dict[str, PostPage]) -> 
     entry.group = data.group
     entry.tags.set([tag.replace("-", " ") for tag in data.tags], clear=True)
     entry.references = [
-        TimelineReference(authors=r.authors, title=r.title, venue=r.venue, year=r.year, doi=r.doi, arxiv=r.arxiv, url=r.url)
-        for r in data.refs
+        TimelineReference(
+            authors=r.authors, title=r.title, venue=r.venue, year=r.year, doi=r.doi, arxiv=r.arxiv, url=r.url, sort_order=i
+        )
+        for i, r in enumerate(data.refs)
     ]
     entry.related_posts = [posts[slug] for slug in data.posts if slug in posts]
 
