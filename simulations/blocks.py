@@ -17,6 +17,7 @@ from wagtail import blocks
 
 from .base import Solver
 from .errors import ParameterError
+from .params import describe_bounds
 from .registry import all_solvers
 
 RESERVED = {"caption", "alt_text", "show_figures"}
@@ -27,10 +28,7 @@ def _help_text(prop: dict[str, Any]) -> str:
     parts = [prop.get("description", "")]
     if prop.get("unit"):
         parts.append(f"Unit: {prop['unit']}.")
-    bounds = []
-    for key, symbol in (("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<")):
-        if key in prop:
-            bounds.append(f"{symbol} {prop[key]}")
+    bounds = describe_bounds(prop)
     if bounds:
         parts.append("Must be " + " and ".join(bounds) + ".")
     return " ".join(part for part in parts if part)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import Solver
+from .params import describe_bounds
 
 
 class ArgumentError(ValueError):
@@ -52,10 +53,7 @@ def describe_parameters(solver: Solver) -> list[str]:
     lines = []
     for name, prop in schema.get("properties", {}).items():
         kind = prop.get("type") or ("enum" if "enum" in prop else "any")
-        bounds = []
-        for key, symbol in (("minimum", ">="), ("exclusiveMinimum", ">"), ("maximum", "<="), ("exclusiveMaximum", "<")):
-            if key in prop:
-                bounds.append(f"{symbol} {prop[key]}")
+        bounds = describe_bounds(prop)
         if "enum" in prop:
             bounds.append("one of " + "|".join(map(str, prop["enum"])))
         unit = f" [{prop['unit']}]" if "unit" in prop else ""
@@ -67,12 +65,13 @@ def describe_parameters(solver: Solver) -> list[str]:
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write a file so readers never see it half-written: a temp file in its directory, then os.replace."""
     payload = data.encode() if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; figures and data are served and shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -91,6 +90,12 @@ def library_versions() -> dict[str, str]:
         except PackageNotFoundError:
             versions[package] = "not installed"
     return versions
+
+
+def reproduce_command(solver: str, params: dict[str, Any], out: str | None = None) -> str:
+    """The `python manage.py simulate ...` command that recomputes these parameters."""
+    assignments = [f"{name}={value}" for name, value in params.items()]
+    return " ".join(["python manage.py simulate", solver, *assignments, *(["--out", out] if out else [])])
 
 
 def dumps(document: Any) -> str:

@@ -7,11 +7,11 @@ on a request. The manifest is written last: its presence means the run's files a
 from __future__ import annotations
 
 import json
-import platform
 import time
 from dataclasses import dataclass
 from typing import Any
 
+from .cli import library_versions, reproduce_command
 from .keys import run_key
 from .registry import get_solver
 from .storage import run_file, write_file
@@ -27,26 +27,6 @@ class RunOutput:
     quantities: dict[str, Any]
     compute_seconds: float
     render_seconds: float
-
-
-def library_versions() -> dict[str, str]:
-    """Versions of the numerical stack, for the manifest."""
-    import matplotlib
-    import numpy
-    import scipy
-
-    return {
-        "python": platform.python_version(),
-        "numpy": numpy.__version__,
-        "scipy": scipy.__version__,
-        "matplotlib": matplotlib.__version__,
-    }
-
-
-def reproduce_command(solver: str, params: dict[str, Any]) -> str:
-    """The shell command that recomputes a run from a checkout of this site."""
-    assignments = " ".join(f"{name}={json.dumps(value) if isinstance(value, str) else value}" for name, value in params.items())
-    return f"python manage.py simulate {solver} {assignments} --out figures/".replace("  ", " ")
 
 
 def render_figures(solver_name: str, result) -> tuple[dict[str, dict[str, Any]], dict[str, bytes]]:
@@ -94,7 +74,7 @@ def execute(solver_name: str, params: dict[str, Any], key: str | None = None) ->
         "compute_seconds": round(compute_seconds, 4),
         "render_seconds": round(render_seconds, 4),
         "libraries": library_versions(),
-        "command": reproduce_command(solver.name, result.params),
+        "command": reproduce_command(solver.name, result.params, out="figures/"),
     }
     for filename, content in blobs.items():
         write_file(run_file(key, filename), content)

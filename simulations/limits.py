@@ -13,8 +13,6 @@ def time_limits(solver: Solver) -> tuple[int, int]:
     The hard limit stays below the broker's visibility timeout, so a slow run is never
     delivered to a second worker while the first still computes it.
     """
-    factor = getattr(settings, "SIMULATION_TIME_LIMIT_FACTOR", 20)
-    floor = getattr(settings, "SIMULATION_TIME_LIMIT_MIN", 30)
-    ceiling = getattr(settings, "SIMULATION_TIME_LIMIT_MAX", 1800)
-    soft = int(min(max(floor, factor * solver.expected_seconds), ceiling))
+    floor, ceiling = settings.SIMULATION_TIME_LIMIT_MIN, settings.SIMULATION_TIME_LIMIT_MAX
+    soft = int(min(max(floor, settings.SIMULATION_TIME_LIMIT_FACTOR * solver.expected_seconds), ceiling))
     return soft, soft + max(10, soft // 10)

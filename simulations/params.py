@@ -21,12 +21,17 @@ class SolverParams(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
 
+BOUND_SYMBOLS = (("minimum", ">="), ("exclusiveMinimum", ">"), ("maximum", "<="), ("exclusiveMaximum", "<"))
+
+
+def describe_bounds(schema: dict[str, Any]) -> list[str]:
+    """A JSON-Schema property's numeric bounds as text parts, e.g. ['>= 0', '<= 5']."""
+    return [f"{symbol} {schema[key]}" for key, symbol in BOUND_SYMBOLS if key in schema]
+
+
 def _describe_bounds(schema: dict[str, Any]) -> str:
-    """Render a JSON-Schema property's bounds as text, e.g. '0 <= T <= 5'."""
-    parts = []
-    for key, symbol in (("minimum", ">="), ("exclusiveMinimum", ">"), ("maximum", "<="), ("exclusiveMaximum", "<")):
-        if key in schema:
-            parts.append(f"{symbol} {schema[key]}")
+    """Bounds and allowed values joined for an error message, e.g. '>= 0 and <= 5'."""
+    parts = describe_bounds(schema)
     if "enum" in schema:
         parts.append("one of " + ", ".join(map(str, schema["enum"])))
     return " and ".join(parts)

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
+from .cli import reproduce_command
 from .errors import ParameterError
 from .keys import params_digest, run_key
 from .models import SimulationRun
@@ -89,13 +90,6 @@ def present_block(block, value, request) -> dict[str, Any]:
         "show_error": is_editor(request),
         "reproduce": reproduce_command(block.solver.name, params),
     }
-
-
-def reproduce_command(solver: str, params: dict[str, Any]) -> str:
-    """`python manage.py simulate ...` for these parameters."""
-    from .execution import reproduce_command as command
-
-    return command(solver, params)
 
 
 def api_representation(block, value, request) -> dict[str, Any]:

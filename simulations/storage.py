@@ -7,13 +7,13 @@ S3 (django-storages) make each upload visible whole, so they are written directl
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, default_storage
+
+from .cli import write_atomic
 
 KEY = re.compile(r"^[0-9a-f]{64}$")
 ROOT = "simulations"
@@ -52,17 +52,7 @@ def write_file(name: str, content: bytes, storage: Storage | None = None) -> str
             raise OSError(f"storage saved {name!r} as {saved!r}; run files need their exact names")
         return name
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, content)
     return name
 
 

@@ -16,6 +16,7 @@ from simulations.cli import (
     library_versions,
     parse_assignments,
     parse_formats,
+    reproduce_command,
     write_atomic,
 )
 from simulations.errors import ParameterError, UnknownSolverError
@@ -104,7 +105,7 @@ class Command(BaseCommand):
             "libraries": library_versions(),
             "wall_time_seconds": round(wall, 6),
             "figures": files,
-            "command": " ".join(["python manage.py simulate", solver.name, *(f"{k}={v}" for k, v in result.params.items())]),
+            "command": reproduce_command(solver.name, result.params, out=str(out)),
         }
         # The manifest goes last: its presence means the directory is complete.
         write_atomic(out / "manifest.json", dumps(manifest))

@@ -43,7 +43,7 @@ def test_form_fields_come_from_the_solver_schema():
     block = SolverRunBlock(get_solver("sk-replica"))
     temperature = block.child_blocks["T"]
     assert temperature.field.min_value == 0 and temperature.field.max_value == 5
-    assert "Must be ≥ 0" in str(temperature.field.help_text)
+    assert "Must be >= 0 and <= 5" in str(temperature.field.help_text)
     assert block.child_blocks["mode"].field.choices[0][0] == "point"
     assert set(SimulationBlock().child_blocks) >= {"sk_replica", "perceptron_replica", "rem_complexity"}
 
