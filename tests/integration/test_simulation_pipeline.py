@@ -402,7 +402,7 @@ class SlowFile:
     def __getattr__(self, name):
         return getattr(self.handle, name)
 
-storage.os.fdopen = lambda fd, mode: SlowFile(real_fdopen(fd, mode))
+os.fdopen = lambda fd, mode: SlowFile(real_fdopen(fd, mode))  # the writer process only
 storage.write_file(sys.argv[1], b"n" * int(sys.argv[2]))
 print("written", flush=True)
 """
